@@ -1,0 +1,19 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Clinician } from '../../db/models';
+import { AppError } from '../../lib/errors';
+import { findClinicianByApiToken } from '../../services/clinicians';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    clinician?: Clinician;
+  }
+}
+
+/** The clinician API takes a bearer token issued with `portal clinician-token`. */
+export async function requireClinician(req: Request, _res: Response, next: NextFunction): Promise<void> {
+  const match = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '');
+  const clinician = match ? await findClinicianByApiToken(match[1]) : null;
+  if (!clinician) throw new AppError('unauthenticated', 'A valid clinician API token is required (Authorization: Bearer …)');
+  req.clinician = clinician;
+  next();
+}

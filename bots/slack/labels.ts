@@ -1,0 +1,10 @@
+/** How Slack names a client: initials by default, the full name only if the practice opted in. */
+export function clientLabel(displayName: string, showNames: boolean): string {
+  if (showNames) return displayName;
+  const initials = displayName
+    .split(/[\s&]+/)
+    .filter((part) => /^\p{L}/u.test(part))
+    .map((part) => `${part[0].toUpperCase()}.`)
+    .join('');
+  return initials || 'Client';
+}

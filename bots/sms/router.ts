@@ -1,0 +1,67 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { OutboxMessage } from '../../db/models';
+import type { ServiceContext } from '../../services/context';
+import { isFirstDelivery } from '../../services/inbound-webhooks';
+import { optInToSms, optOutOfSms, practiceContactFor, requestLinkBySms } from '../../services/sms-preferences';
+import { handler } from '../../api/middleware/async';
+import { parseSmsCommand } from './commands';
+import { smsReplies, twiml } from './replies';
+import { verifyTwilioSignature } from './verify';
+
+const inboundSchema = z.object({ MessageSid: z.string().min(1), From: z.string().min(1), Body: z.string().default('') });
+const statusSchema = z.object({ MessageSid: z.string().min(1), MessageStatus: z.string().min(1), ErrorCode: z.string().optional() });
+
+/** Twilio webhooks: inbound SMS (answered with TwiML) and delivery status callbacks. */
+export function smsRoutes(ctx: ServiceContext): Router {
+  const router = Router();
+  const verify = verifyTwilioSignature(ctx.config.twilio.authToken, ctx.config.publicUrl);
+  router.use('/webhooks/twilio', express.urlencoded({ extended: false }), verify);
+
+  router.post(
+    '/webhooks/twilio/sms',
+    handler(async (req, res) => {
+      res.type('text/xml');
+      const parsed = inboundSchema.safeParse(req.body);
+      if (!parsed.success) return void res.status(400).send(twiml());
+      const { MessageSid, From, Body } = parsed.data;
+      if (!(await isFirstDelivery('twilio', MessageSid))) return void res.send(twiml());
+      res.send(twiml(await answer(ctx, From, Body)));
+    }),
+  );
+
+  router.post(
+    '/webhooks/twilio/status',
+    handler(async (req, res) => {
+      const parsed = statusSchema.safeParse(req.body);
+      if (!parsed.success) return void res.status(400).type('text/plain').send('MessageSid and MessageStatus are required');
+      const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
+      const failed = MessageStatus === 'failed' || MessageStatus === 'undelivered';
+      await OutboxMessage.update(
+        { deliveryStatus: MessageStatus, ...(failed ? { status: 'failed', error: `Twilio ${MessageStatus}${ErrorCode ? ` (${ErrorCode})` : ''}` } : {}) },
+        { where: { providerMessageId: MessageSid, channel: 'sms' } },
+      );
+      res.status(204).end();
+    }),
+  );
+
+  return router;
+}
+
+async function answer(ctx: ServiceContext, from: string, body: string): Promise<string> {
+  switch (parseSmsCommand(body)) {
+    case 'opt-out':
+      await optOutOfSms(ctx, from);
+      return smsReplies.optedOut;
+    case 'opt-in':
+      await optInToSms(ctx, from);
+      return smsReplies.optedIn;
+    case 'help':
+      return smsReplies.help(await practiceContactFor(from));
+    case 'link':
+      await requestLinkBySms(ctx, from);
+      return smsReplies.link;
+    case 'unknown':
+      return smsReplies.unknown;
+  }
+}

