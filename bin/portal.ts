@@ -9,11 +9,13 @@ import { seedDemo } from '../db/seed';
 import { createLogger, type Logger } from '../lib/logger';
 import { startInfrastructure } from '../runtime/infrastructure';
 import { startPortal } from '../runtime/portal';
+import { installTemporalRuntime } from '../temporal/runtime';
 import { createClinicianApiToken } from '../services/clinicians';
 
 function boot(): { config: Config; log: Logger } {
   try {
     const config = loadConfig();
+    installTemporalRuntime();
     return { config, log: createLogger(config.logLevel) };
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import type { Client } from 'pg';
 import path from 'node:path';
 import { importEsm } from '../lib/import-esm';
@@ -36,6 +36,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   const runningAsRoot = process.getuid?.() === 0;
   mkdirSync(dataDir, { recursive: true });
+  // The `postgres` user must be able to reach its data folder through this one.
+  if (runningAsRoot) chmodSync(dataDir, 0o755);
 
   const server = new EmbeddedPostgres({
     databaseDir,

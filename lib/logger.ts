@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Paths that could carry secrets, contact details or message content. They are censored wherever they
@@ -26,8 +26,8 @@ const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-export function createLogger(level: string, name = 'portal'): Logger {
-  return pino({ name, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({ name: 'portal', level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
 }
 
 export type { Logger };

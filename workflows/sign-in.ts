@@ -80,11 +80,10 @@ export async function signInWorkflow(contactId: string, carriedRequests: LinkReq
     for (;;) {
       const request = requests.shift();
       if (request) {
-        const linkId = uuid4();
-        const expiresAt = Date.now() + request.ttlMs;
-        live = null; // the old link stops working the moment a new one is asked for
-        await sendSignInLink({ contactId, linkId, expiresAt, reason: request.reason, deliverBy: request.deliverBy });
-        live = { linkId, expiresAt };
+        // The old link stops working now. The new one is live before it is sent, because its
+        // recipient may click it before this activity's completion reaches the workflow.
+        live = { linkId: uuid4(), expiresAt: Date.now() + request.ttlMs };
+        await sendSignInLink({ contactId, ...live, reason: request.reason, deliverBy: request.deliverBy });
         continue;
       }
       if (!live) return 'expired';
