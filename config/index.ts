@@ -63,7 +63,9 @@ function required(env: Environment, names: (keyof Environment)[], because: strin
 
 /** Validates the environment once, at boot; a wrong value stops the process naming the variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(source);
+  // An empty variable (`FOO=` in an env file) means "not set".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${describe(parsed.error)}`);
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 
-const optional = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
+const optional = z.string().trim().optional();
 
 const url = z.url();
 
