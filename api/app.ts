@@ -1,5 +1,6 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Sequelize } from 'sequelize';
 import { slackRoutes } from '../bots/slack/app';
 import { smsRoutes } from '../bots/sms/router';
@@ -26,10 +27,7 @@ export function createHttpApp(ctx: ServiceContext, sequelize: Sequelize): Expres
   app.use(smsRoutes(ctx));
 
   app.use(express.json({ limit: '100kb' }), express.urlencoded({ extended: false, limit: '100kb' }), cookieParser());
-  app.use((_req, res, next) => {
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'same-origin' });
-    next();
-  });
+  app.use(helmet({ referrerPolicy: { policy: 'same-origin' }, strictTransportSecurity: ctx.config.publicUrl.startsWith('https:') }));
   app.use(sameOriginWrites(ctx.config.publicUrl));
   app.use(docsRoutes(ctx.config.publicUrl));
   if (!ctx.config.production) app.use(devMailboxRoutes());
