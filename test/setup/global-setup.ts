@@ -15,18 +15,25 @@ export default async function globalSetup(): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'portal-test-'));
   chmodSync(root, 0o755);
   const [postgresPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-  const [database, temporal, bundle] = await Promise.all([
+  const started = await Promise.allSettled([
     startEmbeddedPostgres(path.join(root, 'db'), postgresPort),
     startDevServer({ dataDir: path.join(root, 'temporal'), port: temporalPort, uiPort, namespace: 'default' }),
     bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
-  ]);
+  ] as const);
+  const [database, temporal, bundle] = started;
+  if (database.status === 'rejected' || temporal.status === 'rejected' || bundle.status === 'rejected') {
+    // jest skips global teardown when setup fails, so stop whatever did start.
+    if (database.status === 'fulfilled') await database.value.stop();
+    if (temporal.status === 'fulfilled') await temporal.value.stop();
+    throw started.find((result) => result.status === 'rejected')!.reason;
+  }
   const bundlePath = path.join(root, 'workflow-bundle.js');
-  writeFileSync(bundlePath, bundle.code);
+  writeFileSync(bundlePath, bundle.value.code);
 
-  process.env[SHARED.adminDatabaseUrl] = database.url;
-  process.env[SHARED.temporalAddress] = temporal.address;
+  process.env[SHARED.adminDatabaseUrl] = database.value.url;
+  process.env[SHARED.temporalAddress] = temporal.value.address;
   process.env[SHARED.workflowBundle] = bundlePath;
-  (globalThis as { __portalTestServices?: unknown }).__portalTestServices = { database, temporal };
+  (globalThis as { __portalTestServices?: unknown }).__portalTestServices = { database: database.value, temporal: temporal.value };
 }
 
 const quietLogger = {
