@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { connectDatabase } from '../db';
-import { startEmbeddedPostgres } from '../db/embedded-postgres';
+import { leaveSignalsToTheApp, startEmbeddedPostgres } from '../db/embedded-postgres';
 import { migrate } from '../db/migrator';
 import { Clinician } from '../db/models';
 import { seedDemo } from '../db/seed';
@@ -11,6 +11,7 @@ import { startInfrastructure } from '../runtime/infrastructure';
 import { startPortal } from '../runtime/portal';
 import { installTemporalRuntime } from '../temporal/runtime';
 import { createClinicianApiToken } from '../services/clinicians';
+import { simulateSlash, simulateSms } from './simulate';
 
 function boot(): { config: Config; log: Logger } {
   try {
@@ -34,13 +35,17 @@ function untilSignalled(stop: () => Promise<void>, log: Logger): void {
     stopping = true;
     log.info({ signal }, 'shutting down');
     stop().then(
-      () => process.exit(0),
+      () => {
+        console.log('Stopped.');
+        process.exit(0);
+      },
       (error) => {
         log.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
+  leaveSignalsToTheApp(['SIGINT', 'SIGTERM']);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 }
@@ -53,6 +58,21 @@ async function withDatabase<T>(config: Config, task: (url: string) => Promise<T>
     return await task(embedded.url);
   } finally {
     await embedded.stop();
+  }
+}
+
+/**
+ * Migrates, and seeds the demo on an empty database, before the web server starts: once /readyz answers,
+ * the app is complete and a Ctrl-C stops it in order (a signal during seeding used to exit 1 mid-way).
+ */
+async function prepareDatabase(url: string, log: Logger): Promise<void> {
+  const sequelize = connectDatabase(url);
+  try {
+    const applied = await migrate(sequelize);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    if (await seedDemo(sequelize)) log.info('empty database: created the demo practice (see README)');
+  } finally {
+    await sequelize.close();
   }
 }
 
@@ -71,18 +91,21 @@ program
   .action(async () => {
     const { config, log } = boot();
     const infrastructure = await startInfrastructure(config, log);
-    const portal = await startPortal({
-      config,
-      log,
-      databaseUrl: infrastructure.databaseUrl,
-      temporalAddress: infrastructure.temporalAddress,
-      run: { api: true, worker: true },
-      migrate: true,
-    }).catch(async (error) => {
-      await infrastructure.stop();
-      throw error;
-    });
-    if (await seedDemo(portal.sequelize)) log.info('empty database: created the demo practice (see README)');
+    const portal = await prepareDatabase(infrastructure.databaseUrl, log)
+      .then(() =>
+        startPortal({
+          config,
+          log,
+          databaseUrl: infrastructure.databaseUrl,
+          temporalAddress: infrastructure.temporalAddress,
+          run: { api: true, worker: true },
+        }),
+      )
+      .catch(async (error) => {
+        await infrastructure.stop();
+        throw error;
+      });
+    // Synchronously after the server starts listening: nobody can see /readyz answer before Ctrl-C is handled.
     untilSignalled(async () => {
       await portal.stop();
       await infrastructure.stop();
@@ -164,6 +187,26 @@ program
       }
     });
     console.log(token);
+  });
+
+program
+  .command('sms')
+  .description('Text the running portal as a phone would (signed like Twilio), e.g. `portal sms +15555550100 LINK`')
+  .argument('<from>', 'the sender, in E.164 form')
+  .argument('<text...>', 'the message')
+  .action(async (from: string, text: string[]) => {
+    const { config } = boot();
+    console.log(await simulateSms(config, from, text.join(' ')));
+  });
+
+program
+  .command('slack')
+  .description('Run `/portal …` against the running portal as a Slack user would (signed like Slack), e.g. `portal slack U0DEMOCLIN invite a@b.example Ann`')
+  .argument('<user>', 'the Slack user id')
+  .argument('<text...>', 'what follows /portal')
+  .action(async (user: string, text: string[]) => {
+    const { config } = boot();
+    console.log((await simulateSlash(config, user, text.join(' '))).join('\n'));
   });
 
 program.parseAsync().catch((error: Error) => {

@@ -1,3 +1,4 @@
+import { UniqueConstraintError } from 'sequelize';
 import { z } from 'zod';
 import { recordAudit } from '../db/audit';
 import { Client, ClientContact, Contact } from '../db/models';
@@ -44,19 +45,32 @@ export async function inviteContact(ctx: ServiceContext, actor: Actor & { type: 
         const client = await Client.create({ practiceId: clinician.practiceId, clinicianId: clinician.id, kind: 'individual', displayName }, { transaction });
         await ClientContact.create({ clientId: client.id, contactId: contact.id, relationship: 'self' }, { transaction });
         return { contactId: contact.id, clientId: client.id, created: true };
-      });
+      }).catch(alreadyOnFile);
 
   await recordAudit({ ...auditActor(actor), action: 'contact.invited', contactId: result.contactId, clientId: result.clientId, details: { created: result.created } });
   await issueSignInLink(ctx, result.contactId, { reason: 'invite', deliverBy: 'email' });
   return result;
 }
 
+const RELATIONSHIP_ORDER: Record<ClientContact['relationship'], number> = { self: 0, partner: 1, guardian: 2 };
+
 async function reinvite(contact: Contact, actor: Actor & { type: 'clinician' }): Promise<InvitationResult> {
   const memberships = await ClientContact.findAll({ where: { contactId: contact.id }, include: [{ model: Client, as: 'client' }] });
-  const visible = memberships.find((membership) => {
-    const client = (membership as ClientContact & { client: Client }).client;
-    return actor.clinician.role === 'admin' ? client.practiceId === actor.clinician.practiceId : client.clinicianId === actor.clinician.id;
-  });
+  // The person's own profile names them best; a couple's or a child's profile is only a fallback.
+  const visible = memberships
+    .filter((membership) => {
+      const client = (membership as ClientContact & { client: Client }).client;
+      return actor.clinician.role === 'admin' ? client.practiceId === actor.clinician.practiceId : client.clinicianId === actor.clinician.id;
+    })
+    .sort((a, b) => RELATIONSHIP_ORDER[a.relationship] - RELATIONSHIP_ORDER[b.relationship])[0];
   if (!visible) throw new AppError('forbidden', 'That person is not one of your clients. Ask an admin of the practice to invite them.');
   return { contactId: contact.id, clientId: visible.clientId, created: false };
+}
+
+/** Another contact already has this phone number (or, in a race, this address): a conflict, not a crash. */
+function alreadyOnFile(error: unknown): never {
+  if (!(error instanceof UniqueConstraintError)) throw error;
+  const field = 'phone' in (error.fields ?? {}) ? 'phone' : 'email';
+  const message = field === 'phone' ? 'That phone number is already on file for someone else' : 'That email address was just invited; try again';
+  throw new AppError('conflict', message, { fields: [{ path: field, message }] });
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from '../db/audit';
 import { Contact, Practice } from '../db/models';
+import { AppError } from '../lib/errors';
 import type { ServiceContext } from './context';
 import { issueSignInLink } from './sign-in-links';
 
@@ -26,10 +27,20 @@ export async function optInToSms(ctx: ServiceContext, phone: string): Promise<vo
   await recordAudit({ ...smsActor(contact), action: 'sms.opted_in' });
 }
 
-/** LINK: a fresh sign-in link, by SMS when the contact consented to SMS, otherwise by email. */
+/**
+ * LINK: a fresh sign-in link, by SMS when the contact consented to SMS, otherwise by email. Limited like
+ * the web form (the sending number stands in for the IP); over the limit nothing is sent, and the
+ * reply stays the same.
+ */
 export async function requestLinkBySms(ctx: ServiceContext, phone: string): Promise<void> {
   const contact = await findContactByPhone(phone);
   if (!contact) return;
+  try {
+    await ctx.rateLimits.signInRequest(contact.email, `sms:${phone}`);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'rate_limited') throw error;
+    return recordAudit({ ...smsActor(contact), action: 'sign_in_link.rate_limited' });
+  }
   await recordAudit({ ...smsActor(contact), action: 'sign_in_link.requested' });
   await issueSignInLink(ctx, contact.id, { reason: 'request', deliverBy: contact.canReceiveSms() ? 'sms' : 'email' });
 }

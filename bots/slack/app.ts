@@ -27,8 +27,11 @@ export function slackRoutes(ctx: ServiceContext): Router {
   const receiver = new ExpressReceiver({ signingSecret, endpoints: '/slack/events', router, processBeforeResponse: false, logLevel: LogLevel.ERROR });
   const app = new App({
     receiver,
-    token: botToken ?? 'xoxb-not-configured',
-    tokenVerificationEnabled: Boolean(botToken),
+    // Without a bot token (local runs) nothing is posted to Slack, and Bolt must not ask Slack who the bot
+    // is on the first request (it would hang past the 3-second ack), so the bot's ids are stated.
+    ...(botToken
+      ? { token: botToken }
+      : { token: 'xoxb-not-configured', tokenVerificationEnabled: false, botId: 'B0LOCAL', botUserId: 'U0LOCAL' }),
     clientOptions: apiUrl ? { slackApiUrl: apiUrl } : undefined,
     logLevel: LogLevel.ERROR,
   });

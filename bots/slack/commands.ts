@@ -20,10 +20,15 @@ export function parsePortalCommand(text: string): PortalCommand {
       if (!email) return { kind: 'invalid', message: 'Usage: `/portal invite <email> [name]`' };
       // Slack turns addresses into <mailto:a@b.c|a@b.c>; keep the address itself.
       const address = email.replace(/^<mailto:([^|>]+)(\|[^>]*)?>$/, '$1');
-      const name = nameParts.join(' ').trim();
+      const name = unescapeSlackText(nameParts.join(' ').trim());
       return { kind: 'invite', email: address, ...(name ? { name } : {}) };
     }
     default:
       return { kind: 'invalid', message: `Unknown command \`${subcommand}\`.\n${PORTAL_HELP}` };
   }
+}
+
+/** Slack sends &, < and > in command text as HTML entities. */
+function unescapeSlackText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

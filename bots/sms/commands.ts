@@ -7,7 +7,7 @@ const HELP = new Set(['HELP', 'INFO']);
 
 export function parseSmsCommand(body: string): SmsCommand {
   // Carriers match the whole message as one word, ignoring case, spacing and trailing punctuation.
-  const word = body.trim().replace(/[.!?]+$/, '').toUpperCase();
+  const word = body.replace(/[\s\p{P}]+$/u, '').trim().toUpperCase();
   if (OPT_OUT.has(word)) return 'opt-out';
   if (OPT_IN.has(word)) return 'opt-in';
   if (HELP.has(word)) return 'help';

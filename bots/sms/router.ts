@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import { Op, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { OutboxMessage } from '../../db/models';
 import type { ServiceContext } from '../../services/context';
@@ -6,6 +7,7 @@ import { isFirstDelivery } from '../../services/inbound-webhooks';
 import { optInToSms, optOutOfSms, practiceContactFor, requestLinkBySms } from '../../services/sms-preferences';
 import { handler } from '../../api/middleware/async';
 import { parseSmsCommand } from './commands';
+import { statusesAfter } from './delivery-status';
 import { smsReplies, twiml } from './replies';
 import { verifyTwilioSignature } from './verify';
 
@@ -37,9 +39,12 @@ export function smsRoutes(ctx: ServiceContext): Router {
       if (!parsed.success) return void res.status(400).type('text/plain').send('MessageSid and MessageStatus are required');
       const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
       const failed = MessageStatus === 'failed' || MessageStatus === 'undelivered';
+      const later = statusesAfter(MessageStatus);
+      const where: WhereOptions<OutboxMessage> = { providerMessageId: MessageSid, channel: 'sms' };
+      if (later.length > 0) Object.assign(where, { [Op.or]: [{ deliveryStatus: null }, { deliveryStatus: { [Op.notIn]: later } }] });
       await OutboxMessage.update(
         { deliveryStatus: MessageStatus, ...(failed ? { status: 'failed', error: `Twilio ${MessageStatus}${ErrorCode ? ` (${ErrorCode})` : ''}` } : {}) },
-        { where: { providerMessageId: MessageSid, channel: 'sms' } },
+        { where },
       );
       res.status(204).end();
     }),
