@@ -12,10 +12,7 @@ export function errorHandler(log: Logger) {
     if (status >= 500) log.error({ err: error, method: req.method, route: req.route?.path }, 'request failed');
     if (res.headersSent) return;
     const message = status >= 500 ? 'Something went wrong on our side. Please try again.' : (error as Error).message;
-    if (error instanceof AppError && error.code === 'rate_limited') {
-      const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      if (retry) res.set('Retry-After', String(retry));
-    }
+    setRetryAfter(res, error);
     res.status(status).json({
       error: { code: error instanceof AppError ? error.code : status >= 500 ? 'internal' : 'invalid_input', message, ...detailsOf(error) },
     });
@@ -34,4 +31,11 @@ function detailsOf(error: unknown): { fields?: unknown } {
     return { fields: (error.details as { fields: unknown }).fields };
   }
   return {};
+}
+
+/** A rate-limited answer says when to try again. */
+export function setRetryAfter(res: Response, error: unknown): void {
+  if (!(error instanceof AppError) || error.code !== 'rate_limited') return;
+  const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (retry) res.set('Retry-After', String(retry));
 }

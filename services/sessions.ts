@@ -3,7 +3,7 @@ import { ClientContact, Session } from '../db/models';
 import { hashToken, newSecretToken } from '../lib/tokens';
 import type { ServiceContext } from './context';
 
-/** lastSeenAt is written at most this often, so browsing does not cost a write per request. */
+/** lastSeenAt is written at most this often (or a quarter of the idle timeout), so browsing does not cost a write per request. */
 const TOUCH_INTERVAL_MS = 15_000;
 
 /** Signs a contact in. A contact with exactly one profile starts on it; otherwise they pick one. */
@@ -31,7 +31,7 @@ export async function resolveSession(ctx: ServiceContext, token: string | undefi
     await endSession(session, 'idle', now);
     return null;
   }
-  if (idleFor > TOUCH_INTERVAL_MS) await session.update({ lastSeenAt: now });
+  if (idleFor > Math.min(TOUCH_INTERVAL_MS, ctx.config.session.idleTimeoutMs / 4)) await session.update({ lastSeenAt: now });
   return session;
 }
 

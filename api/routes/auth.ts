@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../services/context';
 import { signOut } from '../../services/sessions';
 import { redeemSignInLink, requestSignInLink, type UnusableLinkReason } from '../../services/sign-in-links';
 import { startSession } from '../../services/sessions';
+import { setRetryAfter } from '../errors';
 import { handler } from '../middleware/async';
 import { SESSION_COOKIE, sessionOf, setSessionCookie } from '../middleware/session';
 import { checkEmailPage, linkUnusablePage, signInPage } from '../pages/sign-in';
@@ -30,6 +31,7 @@ export function authRoutes(ctx: ServiceContext): Router {
         res.send(checkEmailPage());
       } catch (error) {
         if (!(error instanceof AppError) || !['invalid_input', 'rate_limited'].includes(error.code)) throw error;
+        setRetryAfter(res, error);
         res.status(error.code === 'rate_limited' ? 429 : 400).send(signInPage({ text: error.message, error: true }, String(req.body?.email ?? '')));
       }
     }),
@@ -38,7 +40,9 @@ export function authRoutes(ctx: ServiceContext): Router {
   router.get(
     '/sign-in/:token',
     handler(async (req, res) => {
-      res.set('Referrer-Policy', 'no-referrer').set('Cache-Control', 'no-store');
+      // The token must not leak in a Referer, but `no-referrer` would also make browsers send `Origin: null`
+      // on this page's "ask for a new link" form, which the same-origin check refuses. Send the origin only.
+      res.set('Referrer-Policy', 'strict-origin').set('Cache-Control', 'no-store');
       try {
         const { contactId } = await redeemSignInLink(ctx, String(req.params.token));
         const { token } = await startSession(ctx, contactId);

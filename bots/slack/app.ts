@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../services/context';
 import { findClinicianBySlackUser } from '../../services/clinicians';
 import { isFirstDelivery } from '../../services/inbound-webhooks';
-import { inviteContact } from '../../services/invitations';
+import { invitationSchema, inviteContact } from '../../services/invitations';
 import { clientLabel } from './labels';
 import { parsePortalCommand, PORTAL_HELP } from './commands';
 
@@ -45,6 +45,9 @@ export function slackRoutes(ctx: ServiceContext): Router {
     if (parsed.kind === 'help') return ack({ response_type: 'ephemeral', text: PORTAL_HELP });
     if (parsed.kind === 'invalid') return ack({ response_type: 'ephemeral', text: parsed.message });
 
+    const input = invitationSchema.safeParse({ email: parsed.email, name: parsed.name });
+    if (!input.success) return ack({ response_type: 'ephemeral', text: `Not sent: ${input.error.issues.map((issue) => issue.message).join('; ')}` });
+
     await ack({ response_type: 'ephemeral', text: 'Sending the invitation…' });
     const actor = { type: 'clinician' as const, clinician, channel: 'slack' as const };
     try {
@@ -55,7 +58,10 @@ export function slackRoutes(ctx: ServiceContext): Router {
       const what = result.created ? 'Invitation sent to' : 'A new sign-in link was sent to';
       await respond({ response_type: 'ephemeral', replace_original: true, text: `${what} ${label} (client \`${result.clientId.slice(0, 8)}\`).` });
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      if (!(error instanceof AppError)) {
+        await respond({ response_type: 'ephemeral', replace_original: true, text: 'Not sent: something went wrong on our side. Please try again.' });
+        throw error;
+      }
       await respond({ response_type: 'ephemeral', replace_original: true, text: `Not sent: ${error.message}` });
     }
   });
