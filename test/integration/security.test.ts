@@ -3,7 +3,7 @@ import { AuditEvent, Contact, Practice, Session } from '../../db/models';
 import { DEMO } from '../../db/seed';
 import { createClinicianApiToken } from '../../services/clinicians';
 import { slash, textPortal } from '../support/bot-requests';
-import { eventually } from '../support/eventually';
+import { eventually } from '../support/poll';
 import { clinicianBySlackUser, contactByEmail } from '../support/practice-data';
 import { startTestPortal, type TestPortal } from '../support/portal';
 import { extractSignInLink, openLink, requestLinkByEmail, signIn } from '../support/sign-in';

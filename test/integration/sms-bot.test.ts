@@ -3,7 +3,7 @@ import { smsReplies } from '../../bots/sms/replies';
 import { AuditEvent, Contact, InboundWebhook, OutboxMessage, SignInToken } from '../../db/models';
 import { DEMO } from '../../db/seed';
 import { postTwilio, reportStatus, textPortal } from '../support/bot-requests';
-import { eventually } from '../support/eventually';
+import { eventually } from '../support/poll';
 import { TEST_SECRETS, startTestPortal, type TestPortal } from '../support/portal';
 import { extractSignInLink, openLink } from '../support/sign-in';
 import { signTwilioRequest } from '../support/twilio-signing';

@@ -19,3 +19,11 @@ export async function pollUntil<T>(probe: () => Promise<T | undefined>, what: st
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** Re-reads state (usually a DB row a worker activity writes) until it satisfies `done`. */
+export function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  return pollUntil(async () => {
+    const value = await read();
+    return done(value) ? value : undefined;
+  }, what, timeoutMs, 50);
+}
