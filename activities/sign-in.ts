@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { Op } from 'sequelize';
 import { recordAudit } from '../db/audit';
 import { Contact, Practice, SignInToken } from '../db/models';
+import { describeDuration } from '../lib/durations';
 import { hashToken, newSecretToken } from '../lib/tokens';
 import type { Notifier } from './notify/notifier';
 import { render } from './templates';
@@ -43,9 +44,9 @@ export function createSignInActivities({ notifier, publicUrl, now }: SignInActiv
       await SignInToken.upsert({ id: linkId, contactId, tokenHash: hashToken(token), reason, expiresAt: new Date(expiresAt) });
 
       const link = `${publicUrl}/sign-in/${token}`;
-      const hoursValid = Math.max(1, Math.round((expiresAt - now().getTime()) / 3_600_000));
+      const validFor = describeDuration(expiresAt - now().getTime());
       const bySms = deliverBy === 'sms' && contact.canReceiveSms();
-      const params = { practiceName: practice.name, link, hoursValid, name: contact.name };
+      const params = { practiceName: practice.name, link, validFor, name: contact.name };
       const template = bySms ? 'sign-in-link-sms' : reason === 'invite' ? 'welcome' : 'sign-in-link';
       const content = render(template, params);
       await notifier.deliver({

@@ -11,27 +11,27 @@ export interface RenderedMessage {
  * health information, appointment details, or anything a shared inbox or lock screen should not show.
  */
 export const templates = {
-  'sign-in-link': (p: { practiceName: string; link: string; hoursValid: number }): RenderedMessage => ({
+  'sign-in-link': (p: { practiceName: string; link: string; validFor: string }): RenderedMessage => ({
     subject: `Your sign-in link for ${p.practiceName}`,
-    text: `Here is your sign-in link for the ${p.practiceName} client portal:\n\n${p.link}\n\nIt works once and expires in ${p.hoursValid} hours. If you did not ask for it, you can ignore this email.`,
+    text: `Here is your sign-in link for the ${p.practiceName} client portal:\n\n${p.link}\n\nIt works once and expires in ${p.validFor}. If you did not ask for it, you can ignore this email.`,
     html: emailHtml(p.practiceName, [
       `Here is your sign-in link for the ${escapeHtml(p.practiceName)} client portal.`,
       button(p.link, 'Sign in'),
-      `It works once and expires in ${p.hoursValid} hours. If you did not ask for it, you can ignore this email.`,
+      `It works once and expires in ${p.validFor}. If you did not ask for it, you can ignore this email.`,
     ]),
   }),
-  welcome: (p: { practiceName: string; link: string; hoursValid: number; name: string }): RenderedMessage => ({
+  welcome: (p: { practiceName: string; link: string; validFor: string; name: string }): RenderedMessage => ({
     subject: `Welcome to the ${p.practiceName} client portal`,
-    text: `Hello ${p.name},\n\n${p.practiceName} has invited you to its client portal, where you can see appointments, paperwork and invoices and message your clinician.\n\nSign in here:\n${p.link}\n\nThe link works once and expires in ${p.hoursValid} hours; you can always ask for a new one on the portal's sign-in page.`,
+    text: `Hello ${p.name},\n\n${p.practiceName} has invited you to its client portal, where you can see appointments, paperwork and invoices and message your clinician.\n\nSign in here:\n${p.link}\n\nThe link works once and expires in ${p.validFor}; you can always ask for a new one on the portal's sign-in page.`,
     html: emailHtml(p.practiceName, [
       `Hello ${escapeHtml(p.name)},`,
       `${escapeHtml(p.practiceName)} has invited you to its client portal, where you can see appointments, paperwork and invoices and message your clinician.`,
       button(p.link, 'Sign in'),
-      `The link works once and expires in ${p.hoursValid} hours; you can always ask for a new one on the portal's sign-in page.`,
+      `The link works once and expires in ${p.validFor}; you can always ask for a new one on the portal's sign-in page.`,
     ]),
   }),
-  'sign-in-link-sms': (p: { practiceName: string; link: string; hoursValid: number }): RenderedMessage => ({
-    text: `${p.practiceName}: your sign-in link (works once, ${p.hoursValid} h): ${p.link}`,
+  'sign-in-link-sms': (p: { practiceName: string; link: string; validFor: string }): RenderedMessage => ({
+    text: `${p.practiceName}: your sign-in link (works once, ${p.validFor}): ${p.link}`,
   }),
   'first-sign-in': (p: { clientLabel: string; clientId: string }): RenderedMessage => ({
     text: `${p.clientLabel} (client ${p.clientId.slice(0, 8)}) signed in to the portal for the first time.`,

@@ -16,9 +16,9 @@ function profileLabel(profile: ProfileSummary): string {
   return profile.relationship === 'self' ? `${profile.displayName} (you)` : `${profile.displayName} (${RELATIONSHIP[profile.relationship].toLowerCase()})`;
 }
 
-function accountBar(me: Me): SafeHtml {
+function accountBar(me: Me, withSwitcher = true): SafeHtml {
   const switcher =
-    me.profiles.length > 1
+    withSwitcher && me.profiles.length > 1
       ? html`<form method="post" action="/profiles" class="who" aria-label="Switch profile">
     <label for="profile" class="muted" style="color:#dfe9e7;margin:0">Viewing</label>
     <select id="profile" name="profileId">${me.profiles.map(
@@ -40,7 +40,7 @@ export function profilePickerPage(me: Me): string {
     (profile) => html`<li><button type="submit" name="profileId" value="${profile.id}">${profileLabel(profile)}</button></li>`,
   )}</ul></form>
 </div>`,
-    accountBar(me),
+    accountBar(me, false),
   );
 }
 

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { describeDuration } from '../../lib/durations';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../services/context';
 import { signOut } from '../../services/sessions';
@@ -14,6 +15,7 @@ const anonymous = (req: Request) => ({ type: 'anonymous' as const, channel: 'por
 /** Sign-in links (JSON and form), landing from the emailed link, and sign-out. */
 export function authRoutes(ctx: ServiceContext): Router {
   const router = Router();
+  const validFor = describeDuration(ctx.config.signIn.linkTtlMs);
 
   router.post(
     '/api/auth/sign-in-link',
@@ -28,7 +30,7 @@ export function authRoutes(ctx: ServiceContext): Router {
     handler(async (req, res) => {
       try {
         await requestSignInLink(ctx, anonymous(req), req.body);
-        res.send(checkEmailPage());
+        res.send(checkEmailPage(validFor));
       } catch (error) {
         if (!(error instanceof AppError) || !['invalid_input', 'rate_limited'].includes(error.code)) throw error;
         setRetryAfter(res, error);
@@ -51,7 +53,7 @@ export function authRoutes(ctx: ServiceContext): Router {
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
         const { reason } = error.details as { reason: UnusableLinkReason };
-        res.status(410).send(linkUnusablePage(reason));
+        res.status(410).send(linkUnusablePage(reason, validFor));
       }
     }),
   );
