@@ -78,6 +78,12 @@ export async function signInWorkflow(contactId: string, carriedRequests: LinkReq
 
   async function runLinks(): Promise<SignInOutcome> {
     for (;;) {
+      if (requests.length > 0) {
+        // A redemption under way decides before a new link replaces its link: if it succeeds, this run
+        // ends and the waiting request starts the next one, instead of issuing a link nobody watches.
+        await condition(() => !redeeming);
+        if (redeemed) return 'redeemed';
+      }
       const request = requests.shift();
       if (request) {
         // The old link stops working now. The new one is live before it is sent, because its
