@@ -58,6 +58,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
       stops.push(async () => {
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await done;
+        await worker.connection?.close();
       });
       running.worker = worker;
     }

@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -24,7 +25,7 @@ export interface LiveLink {
   linkId: string;
   expiresAt: number;
 }
-export type SignInOutcome = 'redeemed' | 'expired';
+export type SignInOutcome = 'redeemed' | 'expired' | 'undeliverable';
 
 /** A new link for this contact; it supersedes any link issued before. */
 export const requestLinkSignal = defineSignal<[LinkRequest]>('requestLink');
@@ -46,6 +47,7 @@ export async function signInWorkflow(contactId: string, carriedRequests: LinkReq
   let live: LiveLink | null = null;
   let redeeming = false;
   let redeemed = false;
+  let undelivered = false;
 
   setHandler(requestLinkSignal, (request) => void requests.push(request));
   setHandler(liveLinkQuery, () => live);
@@ -89,10 +91,18 @@ export async function signInWorkflow(contactId: string, carriedRequests: LinkReq
         // The old link stops working now. The new one is live before it is sent, because its
         // recipient may click it before this activity's completion reaches the workflow.
         live = { linkId: uuid4(), expiresAt: Date.now() + request.ttlMs };
-        await sendSignInLink({ contactId, ...live, reason: request.reason, deliverBy: request.deliverBy });
+        try {
+          await sendSignInLink({ contactId, ...live, reason: request.reason, deliverBy: request.deliverBy });
+        } catch (error) {
+          if (!(error instanceof ActivityFailure)) throw error;
+          // Undeliverable (a rejected address or number; the outbox row says why): nobody holds this
+          // link, and requests queued behind it must still be served, so the run carries on.
+          live = null;
+          undelivered = true;
+        }
         continue;
       }
-      if (!live) return 'expired';
+      if (!live) return undelivered ? 'undeliverable' : 'expired';
       const { linkId, expiresAt } = live;
       const interrupted = await condition(() => requests.length > 0 || redeemed, Math.max(1, expiresAt - Date.now()));
       if (redeemed) return 'redeemed';

@@ -97,7 +97,7 @@ describe('LINK', () => {
 
     const sms = await waitSms();
     expect(sms).toMatchObject({ from: TEST_SECRETS.twilioFrom, statusCallback: `${portal.config.publicUrl}/webhooks/twilio/status` });
-    expect(sms.body).toMatch(/^Riverside Counselling: your sign-in link \(works once, 24 h\): http/);
+    expect(sms.body).toMatch(/^Riverside Counselling: your sign-in link \(works once, 24 hours\): http/);
     const opened = await openLink(extractSignInLink(sms.body));
     expect(opened.status).toBe(303);
     expect(opened.cookie).toMatch(/^portal_session=.+/);

@@ -10,7 +10,7 @@ import {
   signInWorkflowId,
   type LinkRequest,
 } from '../../workflows/sign-in';
-import { waitFor } from '../support/wait';
+import { record, waitFor } from '../support/wait';
 import { fakeSignInActivities, heldOpen } from './fake-sign-in-activities';
 import { startTimeSkippingEnvironment, withWorker } from './time-skipping';
 import { workflowTimeWhenIssued } from './workflow-clock';
@@ -208,6 +208,42 @@ describe('sign-in workflow, on the time-skipping server', () => {
       expect(fakes.expired.map((call) => call.linkId)).toEqual([sent.linkId]);
       expect(fakes.expired[0].scheduledAtMs).toBeGreaterThanOrEqual(sent.expiresAt);
       expect(fakes.expired[0].scheduledAtMs).toBeLessThan(sent.expiresAt + MINUTE);
+    });
+  });
+
+  test('an undeliverable link ends the run as such, and a request queued behind it still gets its link', async () => {
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const fakes = fakeSignInActivities();
+    const attempts: string[] = [];
+    const activities = {
+      ...fakes.activities,
+      async sendSignInLink(input: Parameters<typeof fakes.activities.sendSignInLink>[0]) {
+        record(attempts, input.linkId);
+        if (attempts.length > 1) return fakes.activities.sendSignInLink(input);
+        await firstHeld;
+        throw ApplicationFailure.nonRetryable('SMTP 550: mailbox unavailable', 'DeliveryFailed');
+      },
+    };
+    await withWorker(env, activities, async (taskQueue) => {
+      const handle = await requestLink(taskQueue);
+      await waitFor(attempts, () => true, 10_000, 'first attempt');
+      await requestLink(taskQueue);
+      releaseFirst();
+
+      const second = await waitFor(fakes.sent, () => true, 10_000, 'second link');
+      expect(second.linkId).not.toBe(attempts[0]);
+      expect(await handle.query(liveLinkQuery)).toEqual({ linkId: second.linkId, expiresAt: second.expiresAt });
+      expect(await refusal(redeem(handle, attempts[0]))).toMatchObject({ type: 'LinkNotLive' });
+      await expect(redeem(handle, second.linkId)).resolves.toEqual({ contactId });
+      expect(await handle.result()).toBe('redeemed');
+    });
+
+    contactId = randomUUID();
+    const failing = { ...fakes.activities, sendSignInLink: async () => Promise.reject(ApplicationFailure.nonRetryable('Twilio 400 (21211)', 'DeliveryFailed')) };
+    await withWorker(env, failing, async (taskQueue) => {
+      const handle = await requestLink(taskQueue);
+      expect(await handle.result()).toBe('undeliverable');
     });
   });
 });
