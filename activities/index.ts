@@ -1,4 +1,5 @@
 import { createNotifier, type Transports } from './notify/notifier';
+import { createClinicianNoticeActivities } from './clinician-notices';
 import { createSignInActivities } from './sign-in';
 
 export interface ActivityDeps {
@@ -12,6 +13,7 @@ export function createActivities({ transports, publicUrl, now = () => new Date()
   const notifier = createNotifier(transports, now);
   return {
     ...createSignInActivities({ notifier, publicUrl, now }),
+    ...createClinicianNoticeActivities({ notifier }),
   };
 }
 

@@ -7,10 +7,12 @@ import {
   defineQuery,
   defineSignal,
   defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
 } from '@temporalio/workflow';
+import type { ClinicianNoticeActivities } from '../activities/clinician-notices';
 import type { SignInActivities } from '../activities/sign-in';
 
 export const signInWorkflowId = (contactId: string) => `sign-in:${contactId}`;
@@ -33,7 +35,7 @@ export const requestLinkSignal = defineSignal<[LinkRequest]>('requestLink');
 export const redeemLinkUpdate = defineUpdate<{ contactId: string }, [{ linkId: string }]>('redeemLink');
 export const liveLinkQuery = defineQuery<LiveLink | null>('liveLink');
 
-const { sendSignInLink, expireSignInLink, redeemSignInLink } = proxyActivities<SignInActivities>({
+const { sendSignInLink, expireSignInLink, redeemSignInLink, announceFirstSignIn } = proxyActivities<SignInActivities & ClinicianNoticeActivities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumInterval: '1 minute' },
 });
@@ -74,6 +76,8 @@ export async function signInWorkflow(contactId: string, carriedRequests: LinkReq
 
   const outcome = await runLinks();
   await condition(allHandlersFinished);
+  // Histories recorded before clinicians were told of a first sign-in replay without this step.
+  if (outcome === 'redeemed' && patched('announce-first-sign-in')) await announceFirstSignIn({ contactId });
   // A request that arrived as the link closed must not be lost: it starts the next run.
   if (requests.length > 0) await continueAsNew<typeof signInWorkflow>(contactId, requests);
   return outcome;

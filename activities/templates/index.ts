@@ -34,7 +34,7 @@ export const templates = {
     text: `${p.practiceName}: your sign-in link (works once, ${p.validFor}): ${p.link}`,
   }),
   'first-sign-in': (p: { clientLabel: string; clientId: string }): RenderedMessage => ({
-    text: `${p.clientLabel} (client ${p.clientId.slice(0, 8)}) signed in to the portal for the first time.`,
+    text: `${p.clientLabel} (client \`${p.clientId.slice(0, 8)}\`) signed in to the client portal for the first time.`,
   }),
 } as const;
 

@@ -1,4 +1,5 @@
 import { Context } from '@temporalio/activity';
+import type { ClinicianNoticeActivities } from '../../activities/clinician-notices';
 import type { SendLinkInput, SignInActivities } from '../../activities/sign-in';
 import { record } from '../support/wait';
 
@@ -7,8 +8,12 @@ export type LinkInput = Parameters<SignInActivities['redeemSignInLink']>[0];
 /** One activity call, stamped with the server's (skipped) clock when the workflow scheduled it. */
 export type Call<T> = T & { scheduledAtMs: number };
 
+export type WorkflowActivities = SignInActivities & ClinicianNoticeActivities;
+
 export interface FakeSignInActivities {
-  activities: SignInActivities;
+  activities: WorkflowActivities;
+  /** Contacts whose first sign-in was announced to their clinicians. */
+  announced: string[];
   sent: Call<SendLinkInput>[];
   redeemed: Call<LinkInput>[];
   expired: Call<LinkInput>[];
@@ -22,11 +27,13 @@ export function fakeSignInActivities(redeem: (input: LinkInput) => Promise<void>
   const sent: Call<SendLinkInput>[] = [];
   const redeemed: Call<LinkInput>[] = [];
   const expired: Call<LinkInput>[] = [];
+  const announced: string[] = [];
   const stamp = <T>(input: T): Call<T> => ({ ...input, scheduledAtMs: Context.current().info.scheduledTimestampMs });
   return {
     sent,
     redeemed,
     expired,
+    announced,
     activities: {
       async sendSignInLink(input) {
         record(sent, stamp(input));
@@ -37,6 +44,9 @@ export function fakeSignInActivities(redeem: (input: LinkInput) => Promise<void>
       },
       async expireSignInLink(input) {
         record(expired, stamp(input));
+      },
+      async announceFirstSignIn({ contactId }) {
+        record(announced, contactId);
       },
     },
   };

@@ -139,6 +139,7 @@ describe('sign-in workflow, on the time-skipping server', () => {
       expect(late instanceof WorkflowNotFoundError || late instanceof WorkflowUpdateFailedError).toBe(true);
       expect(fakes.redeemed).toHaveLength(1);
       expect(fakes.expired).toHaveLength(0);
+      expect(fakes.announced).toEqual([contactId]); // the clinicians are told; the activity decides if it is the first time
     });
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { SignInActivities } from '../../activities/sign-in';
+import type { WorkflowActivities } from './fake-sign-in-activities';
 import { temporalTestServerPath } from '../../temporal/binaries';
 import { sharedService } from '../setup/shared-services';
 
@@ -17,7 +17,7 @@ export function startTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment>
  */
 export async function withWorker<T>(
   env: TestWorkflowEnvironment,
-  activities: SignInActivities,
+  activities: WorkflowActivities,
   body: (taskQueue: string) => Promise<T>,
 ): Promise<T> {
   const taskQueue = `sign-in-${randomUUID()}`;
