@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -25,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
     // jest skips global teardown when setup fails, so stop whatever did start.
     if (database.status === 'fulfilled') await database.value.stop();
     if (temporal.status === 'fulfilled') await temporal.value.stop();
+    rmSync(root, { recursive: true, force: true });
     throw started.find((result) => result.status === 'rejected')!.reason;
   }
   const bundlePath = path.join(root, 'workflow-bundle.js');
@@ -33,7 +34,7 @@ export default async function globalSetup(): Promise<void> {
   process.env[SHARED.adminDatabaseUrl] = database.value.url;
   process.env[SHARED.temporalAddress] = temporal.value.address;
   process.env[SHARED.workflowBundle] = bundlePath;
-  (globalThis as { __portalTestServices?: unknown }).__portalTestServices = { database: database.value, temporal: temporal.value };
+  (globalThis as { __portalTestServices?: unknown }).__portalTestServices = { root, database: database.value, temporal: temporal.value };
 }
 
 const quietLogger = {
