@@ -1,5 +1,6 @@
 #!/usr/bin/env -S npx tsx
 import { Command } from 'commander';
+import type { Sequelize } from 'sequelize';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { connectDatabase } from '../db';
 import { leaveSignalsToTheApp, startEmbeddedPostgres } from '../db/embedded-postgres';
@@ -50,14 +51,22 @@ function untilSignalled(stop: () => Promise<void>, log: Logger): void {
   process.on('SIGTERM', onSignal);
 }
 
-/** Runs a one-off task against DATABASE_URL, or against the embedded database when none is set. */
-async function withDatabase<T>(config: Config, task: (url: string) => Promise<T>): Promise<T> {
-  if (config.database.url) return task(config.database.url);
-  const embedded = await startEmbeddedPostgres(config.dataDir, config.database.embeddedPort);
+/** Runs a one-off task on a connected database: DATABASE_URL, or the embedded one when none is set. */
+async function withDatabase<T>(config: Config, task: (sequelize: Sequelize) => Promise<T>): Promise<T> {
+  const embedded = config.database.url ? undefined : await startEmbeddedPostgres(config.dataDir, config.database.embeddedPort);
   try {
-    return await task(embedded.url);
+    return await onDatabase(config.database.url ?? embedded!.url, task);
   } finally {
-    await embedded.stop();
+    await embedded?.stop();
+  }
+}
+
+async function onDatabase<T>(url: string, task: (sequelize: Sequelize) => Promise<T>): Promise<T> {
+  const sequelize = connectDatabase(url);
+  try {
+    return await task(sequelize);
+  } finally {
+    await sequelize.close();
   }
 }
 
@@ -65,15 +74,12 @@ async function withDatabase<T>(config: Config, task: (url: string) => Promise<T>
  * Migrates, and seeds the demo on an empty database, before the web server starts: once /readyz answers,
  * the app is complete and a Ctrl-C stops it in order (a signal during seeding used to exit 1 mid-way).
  */
-async function prepareDatabase(url: string, log: Logger): Promise<void> {
-  const sequelize = connectDatabase(url);
-  try {
+function prepareDatabase(url: string, log: Logger): Promise<void> {
+  return onDatabase(url, async (sequelize) => {
     const applied = await migrate(sequelize);
     if (applied.length) log.info({ applied }, 'migrations applied');
     if (await seedDemo(sequelize)) log.info('empty database: created the demo practice (see README)');
-  } finally {
-    await sequelize.close();
-  }
+  });
 }
 
 function requireExternal(config: Config, part: string): void {
@@ -141,14 +147,7 @@ program
   .description('Apply pending database migrations')
   .action(async () => {
     const { config } = boot();
-    const applied = await withDatabase(config, async (url) => {
-      const sequelize = connectDatabase(url);
-      try {
-        return await migrate(sequelize);
-      } finally {
-        await sequelize.close();
-      }
-    });
+    const applied = await withDatabase(config, migrate);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
   });
 
@@ -157,14 +156,9 @@ program
   .description('Create the demo practice (a clinician, a client, a couple, and a minor with a guardian) if the database is empty')
   .action(async () => {
     const { config } = boot();
-    const created = await withDatabase(config, async (url) => {
-      const sequelize = connectDatabase(url);
-      try {
-        await migrate(sequelize);
-        return await seedDemo(sequelize);
-      } finally {
-        await sequelize.close();
-      }
+    const created = await withDatabase(config, async (sequelize) => {
+      await migrate(sequelize);
+      return seedDemo(sequelize);
     });
     console.log(created ? 'Demo practice created.' : 'The database already has a practice; nothing changed.');
   });
@@ -176,15 +170,10 @@ program
   .option('--label <label>', 'what the token is for', 'cli')
   .action(async (email: string, options: { label: string }) => {
     const { config } = boot();
-    const token = await withDatabase(config, async (url) => {
-      const sequelize = connectDatabase(url);
-      try {
-        const clinician = await Clinician.findOne({ where: { email } });
-        if (!clinician) throw new Error(`No clinician with email ${email}`);
-        return await createClinicianApiToken(clinician.id, options.label);
-      } finally {
-        await sequelize.close();
-      }
+    const token = await withDatabase(config, async () => {
+      const clinician = await Clinician.findOne({ where: { email } });
+      if (!clinician) throw new Error(`No clinician with email ${email}`);
+      return createClinicianApiToken(clinician.id, options.label);
     });
     console.log(token);
   });
