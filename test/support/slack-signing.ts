@@ -2,30 +2,16 @@
 // interactivity bodies the way Slack sends them and sign them with the
 // v0 signing-secret scheme, so the app's (Bolt's) verification really runs.
 
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { signSlackRequest } from '../../lib/webhook-signing';
 
 const DEFAULT_TEAM_ID = 'T0FAKETEAM'; // same default team as fake-slack's auth.test
 const DEFAULT_CHANNEL_ID = 'D0FAKEDM';
 const DEFAULT_APP_ID = 'A0FAKEAPP';
 
-export interface SlackSignatureHeaders {
-  'x-slack-signature': string;
-  'x-slack-request-timestamp': string;
-}
-
-/**
- * `v0=` + hex HMAC-SHA256 of `v0:<timestamp>:<raw body>`. Bolt rejects
- * timestamps more than 5 minutes old, so pass an old one for replay tests.
- */
-export function signSlackRequest(
-  signingSecret: string,
-  body: string,
-  timestampSeconds: number = Math.floor(Date.now() / 1000),
-): SlackSignatureHeaders {
-  const timestamp = String(timestampSeconds);
-  const digest = createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex');
-  return { 'x-slack-signature': `v0=${digest}`, 'x-slack-request-timestamp': timestamp };
-}
+/** Signed exactly as Slack signs: the product's own signer (`portal slack` uses it too). */
+export { signSlackRequest };
+export type SlackSignatureHeaders = ReturnType<typeof signSlackRequest>;
 
 export interface SlashCommandInput {
   /** Defaults to `/portal`. */
