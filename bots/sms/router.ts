@@ -1,13 +1,11 @@
 import express, { Router } from 'express';
-import { Op, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
-import { OutboxMessage } from '../../db/models';
 import type { ServiceContext } from '../../services/context';
 import { isFirstDelivery } from '../../services/inbound-webhooks';
+import { recordSmsDeliveryStatus } from '../../services/sms-delivery-status';
 import { optInToSms, optOutOfSms, practiceContactFor, requestLinkBySms } from '../../services/sms-preferences';
 import { handler } from '../../api/middleware/async';
 import { parseSmsCommand } from './commands';
-import { statusesAfter } from './delivery-status';
 import { smsReplies, twiml } from './replies';
 import { verifyTwilioSignature } from './verify';
 
@@ -38,14 +36,7 @@ export function smsRoutes(ctx: ServiceContext): Router {
       const parsed = statusSchema.safeParse(req.body);
       if (!parsed.success) return void res.status(400).type('text/plain').send('MessageSid and MessageStatus are required');
       const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
-      const failed = MessageStatus === 'failed' || MessageStatus === 'undelivered';
-      const later = statusesAfter(MessageStatus);
-      const where: WhereOptions<OutboxMessage> = { providerMessageId: MessageSid, channel: 'sms' };
-      if (later.length > 0) Object.assign(where, { [Op.or]: [{ deliveryStatus: null }, { deliveryStatus: { [Op.notIn]: later } }] });
-      await OutboxMessage.update(
-        { deliveryStatus: MessageStatus, ...(failed ? { status: 'failed', error: `Twilio ${MessageStatus}${ErrorCode ? ` (${ErrorCode})` : ''}` } : {}) },
-        { where },
-      );
+      await recordSmsDeliveryStatus(MessageSid, MessageStatus, ErrorCode);
       res.status(204).end();
     }),
   );
