@@ -53,10 +53,7 @@ async function run({ count, concurrency, timeout }: Options): Promise<void> {
   try {
     const { config, log } = stack;
     const portal = await startPortal({ config, log, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress, run: { api: true, worker: true }, migrate: true });
-    stops.push(async () => {
-      await portal.stop();
-      await portal.worker?.connection?.close();
-    });
+    stops.push(portal.stop);
     await seedDemo(portal.sequelize);
     const emails = await createContacts(count + warmup);
     const client = await connectTemporalClient(config, stack.temporalAddress);

@@ -77,7 +77,12 @@ export async function signInWorkflow(contactId: string, carriedRequests: LinkReq
   const outcome = await runLinks();
   await condition(allHandlersFinished);
   // Histories recorded before clinicians were told of a first sign-in replay without this step.
-  if (outcome === 'redeemed' && patched('announce-first-sign-in')) await announceFirstSignIn({ contactId });
+  if (outcome === 'redeemed' && patched('announce-first-sign-in')) {
+    // A notice Slack refuses (the outbox row records why) does not undo the sign-in.
+    await announceFirstSignIn({ contactId }).catch((error: unknown) => {
+      if (!(error instanceof ActivityFailure)) throw error;
+    });
+  }
   // A request that arrived as the link closed must not be lost: it starts the next run.
   if (requests.length > 0) await continueAsNew<typeof signInWorkflow>(contactId, requests);
   return outcome;

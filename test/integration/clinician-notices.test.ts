@@ -1,6 +1,10 @@
+import { Op } from 'sequelize';
 import { OutboxMessage } from '../../db/models';
 import { DEMO } from '../../db/seed';
+import { connectTemporalClient } from '../../temporal/client';
+import { signInWorkflowId } from '../../workflows/sign-in';
 import { eventually } from '../support/poll';
+import { addClinicianWithClient } from '../support/practice-data';
 import { startTestPortal, type TestPortal } from '../support/portal';
 import { signIn } from '../support/sign-in';
 
@@ -34,5 +38,26 @@ describe('clinicians hear on Slack when a client first signs in', () => {
     const samNotice = await portal.slack.waitForMessage((message) => message.text?.startsWith('S.L.') ?? false, 15_000);
     expect(samNotice.channel).toBe(DEMO.clinician.slackUserId);
     expect(portal.slack.messages.filter((message) => FIRST_SIGN_IN.test(message.text ?? ''))).toHaveLength(1);
+  });
+
+  test('a notice Slack refuses is marked failed in the outbox and the sign-in still stands', async () => {
+    const { contact } = await addClinicianWithClient({
+      name: 'Dr. Quinn Hale',
+      email: 'quinn.hale@riverside.example',
+      slackUserId: 'U0GONE',
+      client: { name: 'Avery Stone', email: 'avery@example.com' },
+    });
+    portal.slack.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await signIn(portal, contact.email);
+
+    const temporal = await connectTemporalClient(portal.config, portal.config.temporal.address!);
+    try {
+      expect(await temporal.workflow.getHandle(signInWorkflowId(contact.id)).result()).toBe('redeemed');
+    } finally {
+      await temporal.connection.close();
+    }
+    const row = await OutboxMessage.findOne({ where: { id: { [Op.like]: `first-sign-in:${contact.id}:%` } } });
+    expect(row).toMatchObject({ status: 'failed', recipient: 'U0GONE' });
+    expect(row?.error).toContain('channel_not_found');
   });
 });
