@@ -61,6 +61,8 @@ export async function redeemSignInLink(ctx: ServiceContext, token: string): Prom
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
       await link.reload();
+      // Still live after a failed redemption: the database was briefly out of reach, and the link still works.
+      if (link.isLive(ctx.now())) throw new AppError('unavailable', 'Signing in is briefly unavailable. Please open the link again in a minute.');
       throw unusable(link.usedAt ? 'used' : link.supersededAt ? 'superseded' : 'expired');
     }
     throw error;

@@ -51,6 +51,7 @@ export function authRoutes(ctx: ServiceContext): Router {
         setSessionCookie(ctx, res, token);
         res.redirect(303, '/');
       } catch (error) {
+        if (error instanceof AppError && error.code === 'unavailable') return void res.status(503).send(signInPage({ text: error.message, error: true }));
         if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
         const { reason } = error.details as { reason: UnusableLinkReason };
         res.status(410).send(linkUnusablePage(reason, validFor));

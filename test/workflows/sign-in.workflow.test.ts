@@ -137,7 +137,9 @@ describe('sign-in workflow, on the time-skipping server', () => {
       // The run is over, so a later click cannot reach it; the service maps either error to "already used".
       const late = await redeem(handle, linkId).catch((error: unknown) => error);
       expect(late instanceof WorkflowNotFoundError || late instanceof WorkflowUpdateFailedError).toBe(true);
-      expect(fakes.redeemed).toHaveLength(1);
+      // The redemption is a local activity, which the time-skipping server cannot see: held open, it may
+      // time out and be retried (it is idempotent), but only ever for that one link.
+      expect(new Set(fakes.redeemed.map((call) => call.linkId))).toEqual(new Set([linkId]));
       expect(fakes.expired).toHaveLength(0);
       expect(fakes.announced).toEqual([contactId]); // the clinicians are told; the activity decides if it is the first time
     });
@@ -185,7 +187,7 @@ describe('sign-in workflow, on the time-skipping server', () => {
       expect(await handle.query(liveLinkQuery)).toEqual({ linkId: second.linkId, expiresAt: second.expiresAt });
       await expect(redeem(handle, second.linkId)).resolves.toEqual({ contactId });
       expect(await handle.result()).toBe('redeemed');
-      expect(fakes.redeemed.map((call) => call.linkId)).toEqual([first.linkId, second.linkId]);
+      expect([...new Set(fakes.redeemed.map((call) => call.linkId))]).toEqual([first.linkId, second.linkId]);
       expect(fakes.expired).toHaveLength(0);
     });
   });
