@@ -37,13 +37,13 @@ function findBinary(kind) {
 }
 
 function pipInstall(wheels) {
+  const args = ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', LOCAL_DIR, ...wheels];
   for (const python of ['python3', 'python']) {
-    const result = spawnSync(
-      python,
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', LOCAL_DIR, ...wheels],
-      { stdio: 'inherit' },
-    );
-    if (result.status === 0) return true;
+    // A distribution's Python may refuse installs as "externally managed"; a private --target folder is
+    // not the system's packages, so the second try says so.
+    for (const extra of [[], ['--break-system-packages']]) {
+      if (spawnSync(python, [...args, ...extra], { stdio: 'inherit' }).status === 0) return true;
+    }
   }
   return false;
 }
