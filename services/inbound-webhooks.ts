@@ -1,7 +1,19 @@
 import { InboundWebhook } from '../db/models';
 
-/** True the first time a provider's message id is seen; a retried webhook gets false and is not acted on twice. */
-export async function isFirstDelivery(provider: 'twilio' | 'slack', externalId: string): Promise<boolean> {
-  const [, created] = await InboundWebhook.findOrCreate({ where: { provider, externalId }, defaults: { provider, externalId } });
-  return created;
+export type Handled<T> = { duplicate: true } | { duplicate: false; result: T };
+
+/**
+ * Runs `work` for the first delivery of a provider's message id (Twilio MessageSid, Slack trigger id);
+ * a retried webhook is answered without acting twice. If `work` fails, the claim is released so the
+ * provider's retry is handled rather than lost.
+ */
+export async function handleOnce<T>(provider: 'twilio' | 'slack', externalId: string, work: () => Promise<T>): Promise<Handled<T>> {
+  const [, claimed] = await InboundWebhook.findOrCreate({ where: { provider, externalId }, defaults: { provider, externalId } });
+  if (!claimed) return { duplicate: true };
+  try {
+    return { duplicate: false, result: await work() };
+  } catch (error) {
+    await InboundWebhook.destroy({ where: { provider, externalId } });
+    throw error;
+  }
 }

@@ -1,10 +1,10 @@
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, type AckFn, type RespondArguments, type RespondFn, type SlashCommand } from '@slack/bolt';
 import { Router } from 'express';
 import { Client, Practice } from '../../db/models';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../services/context';
 import { findClinicianBySlackUser } from '../../services/clinicians';
-import { isFirstDelivery } from '../../services/inbound-webhooks';
+import { handleOnce } from '../../services/inbound-webhooks';
 import { invitationSchema, inviteContact } from '../../services/invitations';
 import { clientLabel } from './labels';
 import { parsePortalCommand, PORTAL_HELP } from './commands';
@@ -37,7 +37,11 @@ export function slackRoutes(ctx: ServiceContext): Router {
   });
 
   app.command('/portal', async ({ command, ack, respond }) => {
-    if (command.trigger_id && !(await isFirstDelivery('slack', command.trigger_id))) return ack();
+    const handled = await handleOnce('slack', command.trigger_id, () => portalCommand(command, ack, respond));
+    if (handled.duplicate) await ack();
+  });
+
+  async function portalCommand(command: SlashCommand, ack: AckFn<string | RespondArguments>, respond: RespondFn): Promise<void> {
     const clinician = await findClinicianBySlackUser(command.user_id);
     if (!clinician) return ack({ response_type: 'ephemeral', text: NOT_A_CLINICIAN });
 
@@ -64,7 +68,7 @@ export function slackRoutes(ctx: ServiceContext): Router {
       }
       await respond({ response_type: 'ephemeral', replace_original: true, text: `Not sent: ${error.message}` });
     }
-  });
+  }
 
   app.error(async (error) => {
     ctx.log.error({ err: error.original ?? error, code: error.code }, 'slack handler failed');

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context';
-import { isFirstDelivery } from '../../services/inbound-webhooks';
+import { handleOnce } from '../../services/inbound-webhooks';
 import { recordSmsDeliveryStatus } from '../../services/sms-delivery-status';
 import { optInToSms, optOutOfSms, practiceContactFor, requestLinkBySms } from '../../services/sms-preferences';
 import { handler } from '../../api/middleware/async';
@@ -25,8 +25,8 @@ export function smsRoutes(ctx: ServiceContext): Router {
       const parsed = inboundSchema.safeParse(req.body);
       if (!parsed.success) return void res.status(400).send(twiml());
       const { MessageSid, From, Body } = parsed.data;
-      if (!(await isFirstDelivery('twilio', MessageSid))) return void res.send(twiml());
-      res.send(twiml(await answer(ctx, From, Body)));
+      const handled = await handleOnce('twilio', MessageSid, () => answer(ctx, From, Body));
+      res.send(twiml(handled.duplicate ? undefined : handled.result));
     }),
   );
 
