@@ -20,7 +20,7 @@ import { portalRoutes } from './routes/portal';
 export function createHttpApp(ctx: ServiceContext, sequelize: Sequelize): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', ctx.config.trustProxy);
 
   app.use(healthRoutes(ctx, sequelize));
   app.use(slackRoutes(ctx));

@@ -41,6 +41,13 @@ describe('configuration', () => {
     expect(config.slack.signingSecret).toBeUndefined();
   });
 
+  test('TRUST_PROXY takes a hop count, addresses, or a boolean', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+  });
+
   test('an API key implies TLS for Temporal Cloud', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233', TEMPORAL_API_KEY: 'key' }).temporal.tls).toBe(true);
   });

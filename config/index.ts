@@ -16,6 +16,8 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL'];
   port: number;
   publicUrl: string;
+  /** Which proxies' X-Forwarded-For to believe for the client IP (Express `trust proxy`). */
+  trustProxy: boolean | number | string;
   dataDir: string;
   database: { url?: string; embeddedPort: number };
   temporal: {
@@ -90,6 +92,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
     publicUrl,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     dataDir: path.resolve(env.DATA_DIR),
     database: { url: env.DATABASE_URL, embeddedPort: env.EMBEDDED_POSTGRES_PORT },
     temporal: {
@@ -125,4 +128,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     session: { idleTimeoutMs: env.SESSION_IDLE_TIMEOUT },
   };
+}
+
+/** `true`/`false`, a hop count, or addresses and subnets (`loopback`, `10.0.0.0/8, 127.0.0.1`). */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -23,6 +23,7 @@ export const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: optional.pipe(url.optional()),
   DATA_DIR: z.string().default('data'),
+  TRUST_PROXY: z.string().default('loopback'),
 
   DATABASE_URL: optional.pipe(url.optional()),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
