@@ -66,7 +66,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     if (run.api) {
       const temporal = await connectTemporalClient(config, options.temporalAddress);
       stops.push(() => temporal.connection.close());
-      const ctx = createServiceContext(config, temporal, log, options.now);
+      const ctx = createServiceContext(config, temporal, sequelize, log, options.now);
       const server = await listen(createHttpApp(ctx, sequelize), config.port);
       stops.push(() => close(server));
       const address = server.address();

@@ -1,4 +1,5 @@
 import type { Client as TemporalClient } from '@temporalio/client';
+import type { Sequelize } from 'sequelize';
 import type { Config } from '../config';
 import type { Logger } from '../lib/logger';
 import { createRateLimits, type RateLimits } from './rate-limits';
@@ -12,6 +13,12 @@ export interface ServiceContext {
   rateLimits: RateLimits;
 }
 
-export function createServiceContext(config: Config, temporal: TemporalClient, log: Logger, now = () => new Date()): ServiceContext {
-  return { config, temporal, log, now, rateLimits: createRateLimits(config) };
+export function createServiceContext(
+  config: Config,
+  temporal: TemporalClient,
+  sequelize: Sequelize,
+  log: Logger,
+  now = () => new Date(),
+): ServiceContext {
+  return { config, temporal, log, now, rateLimits: createRateLimits(config, sequelize) };
 }

@@ -1,13 +1,17 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Sequelize } from 'sequelize';
 import type { Config } from '../config';
 import { AppError } from '../lib/errors';
 import { hashToken } from '../lib/tokens';
 
 const HOUR = 3600;
 
-export function createRateLimits(config: Config) {
-  const perAddress = new RateLimiterMemory({ keyPrefix: 'sign-in-address', points: config.signIn.ratePerAddress, duration: HOUR });
-  const perIp = new RateLimiterMemory({ keyPrefix: 'sign-in-ip', points: config.signIn.ratePerIp, duration: HOUR });
+/** Counters live in PostgreSQL (table from migration 0002), so every API server enforces the same limits. */
+export function createRateLimits(config: Config, sequelize: Sequelize) {
+  const limiter = (keyPrefix: string, points: number) =>
+    new RateLimiterPostgres({ storeClient: sequelize, storeType: 'sequelize', tableName: 'rate_limits', tableCreated: true, keyPrefix, points, duration: HOUR });
+  const perAddress = limiter('sign-in-address', config.signIn.ratePerAddress);
+  const perIp = limiter('sign-in-ip', config.signIn.ratePerIp);
 
   return {
     /** Sign-in link requests: a few per address and a few dozen per client IP, each per hour. */

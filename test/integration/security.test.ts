@@ -5,6 +5,7 @@ import { createClinicianApiToken } from '../../services/clinicians';
 import { slash, textPortal } from '../support/bot-requests';
 import { eventually } from '../support/poll';
 import { clinicianBySlackUser, contactByEmail } from '../support/practice-data';
+import { createRateLimits } from '../../services/rate-limits';
 import { startTestPortal, type TestPortal } from '../support/portal';
 import { extractSignInLink, openLink, requestLinkByEmail, signIn } from '../support/sign-in';
 
@@ -89,6 +90,14 @@ describe('rate limits', () => {
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
     expect((await post('/api/auth/sign-in-link', { email: 'person1@example.com' }, from('203.0.113.10'))).status).toBe(202);
+  });
+
+  test('the counters are shared: another API server on the same database sees the same limit', async () => {
+    for (let index = 0; index < 3; index += 1) {
+      expect((await post('/api/auth/sign-in-link', { email: 'shared-limit@example.com' }, from(`192.0.2.${index + 1}`))).status).toBe(202);
+    }
+    const anotherServer = createRateLimits(portal.config, portal.portal.sequelize);
+    await expect(anotherServer.signInRequest('shared-limit@example.com', '192.0.2.200')).rejects.toMatchObject({ code: 'rate_limited' });
   });
 
   test('texting LINK is limited too: the same reply, but no more links', async () => {

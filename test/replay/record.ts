@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     closers.push(async () => worker.connection?.close());
     const temporal = await connectTemporalClient(config, stack.temporalAddress);
     closers.push(() => temporal.connection.close());
-    await worker.runUntil(() => recordAll(createServiceContext(config, temporal, log), temporal, practice.id));
+    await worker.runUntil(() => recordAll(createServiceContext(config, temporal, sequelize, log), temporal, practice.id));
   } finally {
     // Stop in reverse order, every step even if one fails, so no server is left running.
     for (const close of closers.reverse()) await close().catch((error: unknown) => console.error('shutdown step failed', error));
