@@ -74,7 +74,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 
   if (production) {
     required(env, ['PUBLIC_URL', 'DATABASE_URL', 'TEMPORAL_ADDRESS'], 'in production');
-    if (env.TWILIO_ACCOUNT_SID) required(env, ['TWILIO_AUTH_TOKEN'], 'when TWILIO_ACCOUNT_SID is set');
     if (env.SLACK_BOT_TOKEN) required(env, ['SLACK_SIGNING_SECRET'], 'when SLACK_BOT_TOKEN is set');
   }
   if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import twilio from 'twilio';
 
 /** The `X-Twilio-Signature` Twilio sends: HMAC-SHA1 of the URL and the sorted form fields. */
-export function signTwilioRequest(authToken: string, url: string, params: Record<string, string>): string {
+export function signTwilioRequest(authToken: string, url: string, params: Record<string, string | string[]>): string {
   return twilio.getExpectedTwilioSignature(authToken, url, params);
 }
 

@@ -53,6 +53,13 @@ export async function getProfile(contactId: string, clientId: string): Promise<P
   return profile;
 }
 
+/** The profile the session acts for, from a `describeMe` already read (no second query). */
+export function currentProfile(me: Me): ProfileSummary {
+  const profile = me.profiles.find((candidate) => candidate.id === me.currentProfileId);
+  if (!profile) throw notFound('No such profile');
+  return profile;
+}
+
 export const selectProfileSchema = z.object({ profileId: z.uuid('profileId must be a profile id') });
 
 export async function selectProfile(session: Session, input: unknown, channel: 'portal' | 'api'): Promise<ProfileSummary> {

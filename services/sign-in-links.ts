@@ -53,7 +53,7 @@ export type UnusableLinkReason = 'used' | 'expired' | 'superseded' | 'unknown';
 export async function redeemSignInLink(ctx: ServiceContext, token: string): Promise<{ contactId: string }> {
   const link = await SignInToken.findOne({ where: { tokenHash: hashToken(token) } });
   if (!link) throw unusable('unknown');
-  if (!link.isLive(ctx.now())) throw unusable(link.usedAt ? 'used' : link.supersededAt ? 'superseded' : 'expired');
+  if (!link.isLive(ctx.now())) throw unusable(whyUnusable(link));
   try {
     await ctx.temporal.workflow
       .getHandle(signInWorkflowId(link.contactId))
@@ -63,12 +63,16 @@ export async function redeemSignInLink(ctx: ServiceContext, token: string): Prom
       await link.reload();
       // Still live after a failed redemption: the database was briefly out of reach, and the link still works.
       if (link.isLive(ctx.now())) throw new AppError('unavailable', 'Signing in is briefly unavailable. Please open the link again in a minute.');
-      throw unusable(link.usedAt ? 'used' : link.supersededAt ? 'superseded' : 'expired');
+      throw unusable(whyUnusable(link));
     }
     throw error;
   }
   await recordAudit({ actorType: 'contact', actorId: link.contactId, action: 'sign_in_link.redeemed', channel: 'email', contactId: link.contactId, details: { linkId: link.id } });
   return { contactId: link.contactId };
+}
+
+function whyUnusable(link: SignInToken): UnusableLinkReason {
+  return link.usedAt ? 'used' : link.supersededAt ? 'superseded' : 'expired';
 }
 
 function unusable(reason: UnusableLinkReason): AppError {

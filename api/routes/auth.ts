@@ -7,7 +7,7 @@ import { redeemSignInLink, requestSignInLink, type UnusableLinkReason } from '..
 import { startSession } from '../../services/sessions';
 import { setRetryAfter } from '../errors';
 import { handler } from '../middleware/async';
-import { SESSION_COOKIE, sessionOf, setSessionCookie } from '../middleware/session';
+import { SESSION_COOKIE, setSessionCookie } from '../middleware/session';
 import { checkEmailPage, linkUnusablePage, signInPage } from '../pages/sign-in';
 
 const anonymous = (req: Request) => ({ type: 'anonymous' as const, channel: 'portal' as const, ip: req.ip });
@@ -67,14 +67,6 @@ export function authRoutes(ctx: ServiceContext): Router {
   });
   router.post('/sign-out', signOutHandler);
   router.post('/api/auth/sign-out', signOutHandler);
-
-  router.get(
-    '/api/auth/session',
-    handler(async (req, res) => {
-      const session = sessionOf(req);
-      res.json({ contactId: session.contactId, profileId: session.clientId, idleTimeoutSeconds: ctx.config.session.idleTimeoutMs / 1000 });
-    }),
-  );
 
   return router;
 }

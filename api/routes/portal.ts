@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { AppError } from '../../lib/errors';
-import { describeMe, getProfile, selectProfile } from '../../services/profiles';
+import { currentProfile, describeMe, selectProfile } from '../../services/profiles';
 import { handler } from '../middleware/async';
 import { portalPage, profilePickerPage, TABS } from '../pages/portal';
 import { signInPage } from '../pages/sign-in';
@@ -20,8 +20,7 @@ export function portalRoutes(): Router {
       }
       const me = await describeMe(session);
       if (!me.currentProfileId) return void res.send(profilePickerPage(me));
-      const profile = await getProfile(session.contactId, me.currentProfileId);
-      res.send(portalPage(me, profile, req.path));
+      res.send(portalPage(me, currentProfile(me), req.path));
     }),
   );
 

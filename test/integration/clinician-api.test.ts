@@ -26,12 +26,6 @@ const invite = (body: unknown, authorization: string | null = `Bearer ${token}`)
     body: JSON.stringify(body),
   });
 
-const mailsTo = (email: string) => portal.smtp.mails.filter((mail) => mail.to.includes(email));
-async function nextMailTo(email: string) {
-  const before = mailsTo(email).length;
-  return () => portal.smtp.waitForMail((mail) => mail.to.includes(email) && mailsTo(email).indexOf(mail) >= before, 15_000);
-}
-
 describe('authentication', () => {
   test.each([
     ['no Authorization header', null],
@@ -64,7 +58,7 @@ describe('authentication', () => {
 describe('POST /api/clinician/invitations', () => {
   test('invites a new person: 201, rows owned by the clinician, and a welcome email that signs in', async () => {
     const clinician = await clinicianBySlackUser(DEMO.clinician.slackUserId);
-    const waitMail = await nextMailTo('api.new@example.com');
+    const waitMail = portal.smtp.nextMailTo('api.new@example.com');
     const response = await invite({ email: ' API.New@Example.com ', name: 'Api New', phone: '+15555550150', smsConsent: true });
     expect(response.status).toBe(201);
     const body = (await response.json()) as { contactId: string; clientId: string; created: boolean };
@@ -83,7 +77,7 @@ describe('POST /api/clinician/invitations', () => {
   });
 
   test("re-inviting one's own client is a 200 with a fresh link", async () => {
-    const waitMail = await nextMailTo(DEMO.jordan.email);
+    const waitMail = portal.smtp.nextMailTo(DEMO.jordan.email);
     const response = await invite({ email: DEMO.jordan.email });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ created: false });
@@ -115,7 +109,7 @@ describe('POST /api/clinician/invitations', () => {
     expect(response.status).toBe(403);
     expect(((await response.json()) as ApiError).error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('not one of your clients') });
     expect(await AuditEvent.count({ where: { action: 'contact.invited', contactId: contact.id } })).toBe(0);
-    expect(mailsTo('quinn@example.com')).toHaveLength(0);
+    expect(portal.smtp.mailsTo('quinn@example.com')).toHaveLength(0);
   });
 
   test('a phone number already on file for someone else is a 409, not a 500', async () => {

@@ -22,18 +22,12 @@ const NOT_A_CLINICIAN = 'This Slack account is not linked to a clinician of the 
 let commands = 0;
 const nextId = () => `cmd-${(commands += 1)}`;
 const invitedCount = (contactId: string) => AuditEvent.count({ where: { action: 'contact.invited', contactId } });
-const mailsTo = (email: string) => portal.smtp.mails.filter((mail) => mail.to.includes(email));
 
 /** Runs `/portal <text>` and returns the ack plus what respond() later posted to the response_url. */
 async function portalCommand(userId: string, text: string, triggerId?: string) {
   const responseId = nextId();
   const reply = await slash(portal, { text, userId, responseId, triggerId });
   return { reply, responseId, response: () => portal.slack.waitForResponse((response) => response.id === responseId, 15_000) };
-}
-
-async function nextMailTo(email: string) {
-  const before = mailsTo(email).length;
-  return () => portal.smtp.waitForMail((mail) => mail.to.includes(email) && mailsTo(email).indexOf(mail) >= before, 15_000);
 }
 
 describe('/portal help', () => {
@@ -51,7 +45,7 @@ describe('/portal help', () => {
 describe('/portal invite', () => {
   test('a new person: ack at once, initials in Slack, a welcome email with a working link, and rows owned by the clinician', async () => {
     const clinician = await clinicianBySlackUser(CLINICIAN);
-    const waitMail = await nextMailTo('new@example.com');
+    const waitMail = portal.smtp.nextMailTo('new@example.com');
     const { reply, response } = await portalCommand(CLINICIAN, 'invite new@example.com New Person');
     expect(reply.status).toBe(200);
     expect(reply.ack).toEqual(SENDING);
@@ -82,7 +76,7 @@ describe('/portal invite', () => {
   test("re-inviting one's own client sends a new link, naming the person's own profile", async () => {
     const sam = await contactByEmail(DEMO.sam.email);
     const own = (await ClientContact.findOne({ where: { contactId: sam.id, relationship: 'self' } }))!;
-    const waitMail = await nextMailTo(DEMO.sam.email);
+    const waitMail = portal.smtp.nextMailTo(DEMO.sam.email);
     const { reply, response } = await portalCommand(CLINICIAN, `invite ${DEMO.sam.email}`);
     expect(reply.ack).toEqual(SENDING);
     expect((await response()).text).toBe(`A new sign-in link was sent to S.L. (client \`${own.clientId.slice(0, 8)}\`).`);
@@ -102,9 +96,9 @@ describe('/portal invite', () => {
     expect((await refused.response()).text).toBe('Not sent: That person is not one of your clients. Ask an admin of the practice to invite them.');
     expect(await invitedCount(contact.id)).toBe(0);
     expect(await SignInToken.count({ where: { contactId: contact.id } })).toBe(0);
-    expect(mailsTo('avery@example.com')).toHaveLength(0);
+    expect(portal.smtp.mailsTo('avery@example.com')).toHaveLength(0);
 
-    const waitMail = await nextMailTo('avery@example.com');
+    const waitMail = portal.smtp.nextMailTo('avery@example.com');
     const admin = await portalCommand(ADMIN, 'invite avery@example.com');
     expect((await admin.response()).text).toBe(`A new sign-in link was sent to A.Q. (client \`${client.id.slice(0, 8)}\`).`);
     expect((await waitMail()).subject).toBe('Welcome to the Riverside Counselling client portal');
@@ -149,7 +143,7 @@ describe('request verification and retries', () => {
 
   test('a retried command (same trigger_id) is acted on once', async () => {
     const triggerId = '1234567890.retry.abcdef';
-    const waitMail = await nextMailTo('retry@example.com');
+    const waitMail = portal.smtp.nextMailTo('retry@example.com');
     const first = await portalCommand(CLINICIAN, 'invite retry@example.com Retry Person', triggerId);
     expect(first.reply.ack).toEqual(SENDING);
     await first.response();

@@ -27,17 +27,11 @@ const contact = async (email: string) => (await Contact.findOne({ where: { email
 const smsAudits = () => AuditEvent.count({ where: { channel: 'sms' } });
 const auditCount = (action: string, contactId?: string) => AuditEvent.count({ where: { action, ...(contactId ? { contactId } : {}) } });
 const smsTo = (phone: string) => portal.twilio.sent.filter((sms) => sms.to === phone);
-const mailsTo = (email: string) => portal.smtp.mails.filter((mail) => mail.to.includes(email));
 
 /** The next SMS to `phone` after those already recorded. */
 async function nextSmsTo(phone: string) {
   const before = smsTo(phone).length;
   return () => portal.twilio.waitForMessage((sms) => sms.to === phone && smsTo(phone).indexOf(sms) >= before, 15_000);
-}
-
-async function nextMailTo(email: string) {
-  const before = mailsTo(email).length;
-  return () => portal.smtp.waitForMail((mail) => mail.to.includes(email) && mailsTo(email).indexOf(mail) >= before, 15_000);
 }
 
 /** The outbox row of an SMS once the worker has recorded Twilio's answer for it. */
@@ -110,7 +104,7 @@ describe('LINK', () => {
     const sam = await contact(DEMO.sam.email);
     expect(sam.phone).toBe(SAM);
     expect(sam.smsConsentAt).toBeNull();
-    const waitMail = await nextMailTo(DEMO.sam.email);
+    const waitMail = portal.smtp.nextMailTo(DEMO.sam.email);
 
     expect((await textPortal(portal, SAM, 'LINK')).message).toBe(smsReplies.link);
     const mail = await waitMail();
@@ -122,7 +116,7 @@ describe('LINK', () => {
   test('an opted-out contact gets the link by email, never by SMS', async () => {
     await textPortal(portal, JORDAN, 'STOP');
     const smsBefore = smsTo(JORDAN).length;
-    const waitMail = await nextMailTo(DEMO.jordan.email);
+    const waitMail = portal.smtp.nextMailTo(DEMO.jordan.email);
 
     expect((await textPortal(portal, JORDAN, 'LINK')).message).toBe(smsReplies.link);
     expect((await openLink(extractSignInLink((await waitMail()).text))).status).toBe(303);
@@ -264,7 +258,7 @@ describe('outbound SMS failures', () => {
 
     // The worker is still up and serving other contacts.
     expect(portal.portal.worker?.getState()).toBe('RUNNING');
-    const waitMail = await nextMailTo(DEMO.sam.email);
+    const waitMail = portal.smtp.nextMailTo(DEMO.sam.email);
     await textPortal(portal, SAM, 'LINK');
     expect((await openLink(extractSignInLink((await waitMail()).text))).status).toBe(303);
   });

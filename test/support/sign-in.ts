@@ -11,15 +11,14 @@ export function extractSignInLink(text: string): string {
 
 /** Asks for a link by the JSON API and returns the link from the email that arrives. */
 export async function requestLinkByEmail(portal: TestPortal, email: string): Promise<string> {
-  const before = portal.smtp.mails.length;
+  const nextMail = portal.smtp.nextMailTo(email);
   const response = await fetch(`${portal.url}/api/auth/sign-in-link`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email }),
   });
   if (response.status !== 202) throw new Error(`sign-in-link answered ${response.status}`);
-  const mail = await portal.smtp.waitForMail((candidate) => candidate.to.includes(email) && portal.smtp.mails.indexOf(candidate) >= before, 15_000);
-  return extractSignInLink(mail.text);
+  return extractSignInLink((await nextMail()).text);
 }
 
 /** Opens a sign-in link like a browser would, returning the session cookie (`name=value`) when it signed in. */

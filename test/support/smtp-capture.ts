@@ -36,6 +36,10 @@ export interface SmtpCapture {
   readonly port: number;
   readonly mails: CapturedMail[];
   waitForMail(predicate?: (mail: CapturedMail) => boolean, timeoutMs?: number): Promise<CapturedMail>;
+  /** Every mail delivered to `email` so far. */
+  mailsTo(email: string): CapturedMail[];
+  /** Call before the action: the returned function waits for the first mail to `email` after this point. */
+  nextMailTo(email: string, timeoutMs?: number): () => Promise<CapturedMail>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -95,6 +99,13 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     mails,
     waitForMail(predicate = () => true, timeoutMs = 5000) {
       return waitFor(mails, predicate, timeoutMs, 'email');
+    },
+    mailsTo(email) {
+      return mails.filter((mail) => mail.to.includes(email));
+    },
+    nextMailTo(email, timeoutMs = 15_000) {
+      const before = mails.length;
+      return () => waitFor(mails, (mail) => mail.to.includes(email) && mails.indexOf(mail) >= before, timeoutMs, `email to ${email}`);
     },
     reset() {
       clearRecorded(mails);

@@ -3,7 +3,7 @@
 // signature check runs instead of being bypassed.
 
 import { randomBytes } from 'node:crypto';
-import twilio from 'twilio';
+import { signTwilioRequest } from '../../lib/webhook-signing';
 import { DEFAULT_TWILIO_ACCOUNT_SID } from './fake-twilio';
 
 /** Twilio webhook params; repeated keys (rare for SMS) as arrays. */
@@ -15,14 +15,8 @@ export interface SignedTwilioResponse {
   contentType: string;
 }
 
-/**
- * HMAC-SHA1 (base64) over `url` followed by each param name+value, names
- * sorted — the SDK's own implementation, so we sign what it validates.
- * `url` must be the public URL Twilio was configured with, query included.
- */
-export function signTwilioRequest(authToken: string, url: string, params: TwilioParams): string {
-  return twilio.getExpectedTwilioSignature(authToken, url, params);
-}
+/** Signed exactly as Twilio signs: the product's own signer (`portal sms` uses it too). */
+export { signTwilioRequest };
 
 /**
  * POSTs `params` form-encoded to `baseUrl + path` (where the app really
